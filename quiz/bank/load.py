@@ -1,0 +1,297 @@
+"""Question files → an immutable Bank, or the list of everything wrong with them.
+
+A bank is a folder: ``source.yaml`` (the article), ``questions/*.yaml`` (lists of
+questions) and ``quizzes.yaml``. Every problem is collected, none stops the check.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from . import types as qtypes
+from .messages import Issue
+from .schema import QuizDef, Source, Tags
+from .selection import matching
+from .validation import hint, translate_errors
+from .yamldoc import Document, parse
+
+MAX_FILE_BYTES = 1024 * 1024
+SOURCE_FILE, QUIZZES_FILE, TAGS_FILE, QUESTIONS_DIR = "source.yaml", "quizzes.yaml", "tags.yaml", "questions"
+_QUIZ = TypeAdapter(QuizDef)
+_SOURCE = TypeAdapter(Source)
+_TAGS = TypeAdapter(Tags)
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A validated bank: read-only, shared by every request."""
+
+    id: str
+    source: Source
+    questions: dict  # id → question model, in file order
+    quizzes: dict  # id → QuizDef
+    files: dict = field(default_factory=dict)  # question id → file it came from
+    tags: dict = field(default_factory=dict)  # tag id → Text (its name in both languages)
+
+    @property
+    def passages(self) -> dict:
+        return {p.id: p for p in self.source.passages}
+
+    def cited(self) -> set[str]:
+        return {pid for q in self.questions.values() for _path, pid in qtypes.of(q).passage_refs(q)}
+
+    def coverage(self) -> float:
+        total = len(self.source.passages)
+        return 100.0 * len(self.cited() & set(self.passages)) / total if total else 0.0
+
+
+@dataclass
+class LoadResult:
+    bank_id: str
+    directory: Path
+    bank: Bank | None = None
+    issues: list[Issue] = field(default_factory=list)
+    # Counts for the summary, filled even when the bank has errors.
+    question_count: int = 0
+    per_type: Counter = field(default_factory=Counter)
+    passage_count: int = 0
+    coverage: float = 0.0
+    quiz_count: int = 0
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+
+class _File:
+    """One YAML file being checked: its display path, its document, its findings."""
+
+    def __init__(self, path: Path, display: str, issues: list[Issue]):
+        self.display, self.issues, self.doc = display, issues, None
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.add((), "file_too_large", {"size": size, "limit": MAX_FILE_BYTES}, at=(1, 1))
+                return
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.add((), "file_unreadable", {"problem": str(exc)}, at=(1, 1))
+            return
+        self.doc: Document | None = parse(text)
+        for p in self.doc.problems:
+            self.add((), p.code, p.params, at=(p.line, p.col))
+
+    def where(self, path, key=False) -> str:
+        line, _col = self.doc.position(path, key=key)
+        return f"{self.display}:{line}"
+
+    def add(self, path, code, params, severity="error", key=False, at=None):
+        params = dict(params)
+        if "other_path" in params:
+            params["other"] = self.where(params.pop("other_path"))
+        line, col = at or self.doc.position(path, key=key)
+        self.issues.append(Issue(self.display, line, col, severity, code, params))
+
+    def validate(self, adapter, root, data, prefix=()):
+        try:
+            return adapter.validate_python(data)
+        except ValidationError as exc:
+            for path, key, code, params in translate_errors(exc, root):
+                self.add(prefix + path, code, params, key=key)
+            return None
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+
+
+def load_bank(directory: Path) -> LoadResult:
+    directory = Path(directory)
+    result = LoadResult(directory.name, directory)
+    issues = result.issues
+
+    source, source_file = _load_source(directory, issues)
+    passages = {p.id for p in source.passages} if source else set()
+    result.passage_count = len(passages)
+
+    tags = _load_tags(directory, issues)
+    questions, files, question_files = {}, {}, {}
+    places: dict[str, tuple[_File, tuple]] = {}
+    qdir = directory / QUESTIONS_DIR
+    paths = sorted(qdir.glob("*.yaml")) + sorted(qdir.glob("*.yml")) if qdir.is_dir() else []
+    if not paths:
+        issues.append(Issue(_display(directory), 1, 1, "error", "no_questions", {}))
+    for path in paths:
+        f = _File(path, _display(path), issues)
+        if f.doc is None or f.doc.data is None:
+            continue
+        if not isinstance(f.doc.data, list):
+            f.add((), "not_question_list", {})
+            continue
+        for i, item in enumerate(f.doc.data):
+            q = f.validate(qtypes.QUESTION, qtypes.Question, item, (i,))
+            if q is None:
+                continue
+            result.question_count += 1
+            result.per_type[q.type] += 1
+            for path_in_q, code, params in qtypes.of(q).check(q):
+                if "other_path" in params:
+                    params = {**params, "other_path": (i, *params["other_path"])}
+                f.add((i, *path_in_q), code, params)
+            if q.id in places:
+                other_file, other_path = places[q.id]
+                f.add((i, "id"), "duplicate_id", {"what": "question", "id": q.id, "other": other_file.where(other_path)})
+                other_file.add(other_path, "duplicate_id", {"what": "question", "id": q.id, "other": f.where((i, "id"))})
+                continue
+            places[q.id] = (f, (i, "id"))
+            questions[q.id] = q
+            files[q.id] = f.display
+            question_files[q.id] = (f, i)
+
+    if source:
+        _check_references(questions, question_files, passages, issues)
+    if tags is not None:
+        _check_tags(questions, question_files, tags)
+    quizzes = _load_quizzes(directory, questions, issues)
+    result.quiz_count = len(quizzes)
+
+    if source:
+        cited = {pid for q in questions.values() for _p, pid in qtypes.of(q).passage_refs(q)}
+        result.coverage = 100.0 * len(cited & passages) / len(passages) if passages else 0.0
+        for i, passage in enumerate(source.passages):
+            if passage.id not in cited:
+                source_file.add(("passages", i, "id"), "uncited_passage", {"id": passage.id}, severity="warning")
+    for qid, q in questions.items():
+        if q.prompt.fr.strip() == q.prompt.en.strip():
+            f, i = question_files[qid]
+            f.add((i, "prompt"), "same_prompt", {}, severity="warning")
+
+    issues.sort()
+    if source and not result.errors:
+        result.bank = Bank(directory.name, source, questions, quizzes, files, tags or {})
+    return result
+
+
+def _load_source(directory: Path, issues: list[Issue]) -> tuple[Source | None, _File | None]:
+    path = directory / SOURCE_FILE
+    if not path.is_file():
+        issues.append(Issue(_display(directory), 1, 1, "error", "missing_file", {"name": SOURCE_FILE}))
+        return None, None
+    f = _File(path, _display(path), issues)
+    if f.doc is None or f.doc.data is None:
+        return None, f
+    if not isinstance(f.doc.data, dict):
+        f.add((), "not_a_mapping", {})
+        return None, f
+    source = f.validate(_SOURCE, Source, f.doc.data)
+    seen: dict[str, int] = {}
+    for i, passage in enumerate(f.doc.data.get("passages") or []):
+        pid = passage.get("id") if isinstance(passage, dict) else None
+        if not isinstance(pid, str):
+            continue
+        if pid in seen:
+            f.add(("passages", i, "id"), "duplicate_id", {"what": "passage", "id": pid, "other_path": ("passages", seen[pid], "id")})
+            f.add(("passages", seen[pid], "id"), "duplicate_id", {"what": "passage", "id": pid, "other_path": ("passages", i, "id")})
+            source = None
+        else:
+            seen[pid] = i
+    return source, f
+
+
+def _check_references(questions, question_files, passages, issues):
+    for qid, q in questions.items():
+        f, i = question_files[qid]
+        for path, pid in qtypes.of(q).passage_refs(q):
+            if pid not in passages:
+                suggestion = hint(pid, passages)
+                if suggestion:
+                    f.add((i, *path), "unknown_passage_hint", {"id": pid, "hint": suggestion})
+                else:
+                    f.add((i, *path), "unknown_passage", {"id": pid})
+
+
+def _load_tags(directory: Path, issues: list[Issue]) -> dict | None:
+    """tags.yaml (optional): each tag's name in both languages. When present, every tag used
+    must be declared there, which catches misspelt tags."""
+    path = directory / TAGS_FILE
+    if not path.is_file():
+        return None
+    f = _File(path, _display(path), issues)
+    if f.doc is None or f.doc.data is None:
+        return {}
+    if not isinstance(f.doc.data, dict):
+        f.add((), "not_a_mapping", {})
+        return {}
+    return f.validate(_TAGS, Tags, f.doc.data) or {}
+
+
+def _check_tags(questions, question_files, tags: dict):
+    for qid, q in questions.items():
+        f, i = question_files[qid]
+        for j, tag in enumerate(q.tags):
+            if tag not in tags:
+                suggestion = hint(tag, tags)
+                code = "undeclared_tag_hint" if suggestion else "undeclared_tag"
+                f.add((i, "tags", j), code, {"tag": tag, "hint": suggestion, "file": TAGS_FILE})
+
+
+def _load_quizzes(directory: Path, questions: dict, issues: list[Issue]) -> dict:
+    path = directory / QUIZZES_FILE
+    if not path.is_file():
+        issues.append(Issue(_display(directory), 1, 1, "error", "missing_file", {"name": QUIZZES_FILE}))
+        return {}
+    f = _File(path, _display(path), issues)
+    if f.doc is None or f.doc.data is None:
+        return {}
+    if not isinstance(f.doc.data, list):
+        f.add((), "not_quiz_list", {})
+        return {}
+    tags = {t for q in questions.values() for t in q.tags}
+    quizzes, seen = {}, {}
+    for i, item in enumerate(f.doc.data):
+        quiz = f.validate(_QUIZ, QuizDef, item, (i,))
+        if quiz is None:
+            continue
+        if quiz.id in seen:
+            f.add((i, "id"), "duplicate_id", {"what": "quiz", "id": quiz.id, "other_path": (seen[quiz.id], "id")})
+            f.add((seen[quiz.id], "id"), "duplicate_id", {"what": "quiz", "id": quiz.id, "other_path": (i, "id")})
+            continue
+        seen[quiz.id] = i
+        ok = True
+        for j, tag in enumerate(quiz.select.tags):
+            if tag not in tags:
+                ok = False
+                suggestion = hint(tag, tags)
+                code = "quiz_unknown_tag_hint" if suggestion else "quiz_unknown_tag"
+                f.add((i, "select", "tags", j), code, {"tag": tag, "hint": suggestion})
+        for j, name in enumerate(quiz.select.types):
+            if name not in qtypes.REGISTRY:
+                ok = False
+                f.add((i, "select", "types", j), "quiz_unknown_type", {"value": name})
+        if ok:
+            found = len(matching(questions.values(), quiz.select))
+            if found == 0:
+                f.add((i, "select"), "quiz_empty", {})
+            elif quiz.select.count and found < quiz.select.count:
+                f.add((i, "select", "count"), "quiz_too_few", {"found": found, "count": quiz.select.count})
+        quizzes[quiz.id] = quiz
+    return quizzes
+
+
+def bank_dirs(root: Path) -> list[Path]:
+    """The bank folders under a questions root: those holding a source.yaml or questions/."""
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    return sorted(
+        d for d in root.iterdir()
+        if d.is_dir() and not d.name.startswith((".", "_")) and ((d / SOURCE_FILE).exists() or (d / QUESTIONS_DIR).is_dir())
+    )

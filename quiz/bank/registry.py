@@ -1,0 +1,57 @@
+"""All banks under the questions folder, loaded once and kept in memory.
+
+``refresh()`` reloads a bank whose files changed (used in authoring mode on each
+request). A bank whose new version has errors keeps serving its last good version and
+keeps the errors, so authors see them without students losing the bank.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from .load import LoadResult, bank_dirs, load_bank
+
+log = logging.getLogger(__name__)
+
+
+def _stamp(directory: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in directory.rglob("*.y*ml")))
+
+
+class Registry:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._lock = threading.Lock()
+        self.banks: dict = {}  # bank id → last good Bank
+        self.results: dict[str, LoadResult] = {}  # bank id → latest load, with its issues
+        self._stamps: dict[str, tuple] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self._lock:
+            directories = {d.name: d for d in bank_dirs(self.root)}
+            for gone in set(self.results) - set(directories):
+                self.results.pop(gone)
+                self.banks.pop(gone, None)
+                self._stamps.pop(gone, None)
+            for name, directory in directories.items():
+                stamp = _stamp(directory)
+                if self._stamps.get(name) == stamp:
+                    continue
+                self._stamps[name] = stamp
+                result = load_bank(directory)
+                self.results[name] = result
+                if result.bank is not None:
+                    self.banks[name] = result.bank
+                else:
+                    for issue in result.errors:
+                        log.error("bank %s not served: %s", name, issue.format())
+
+    def get(self, bank_id: str):
+        return self.banks.get(bank_id)
+
+    def errors(self) -> list:
+        """Errors of the latest load of every bank (what the authoring banner shows)."""
+        return [issue for result in self.results.values() for issue in result.errors]

@@ -1,0 +1,137 @@
+"""The file format, as pydantic models. ``flask quiz schema`` exports them as JSON Schema.
+
+Keys are English; every text a student reads is a ``Text`` with French and English side by
+side. Rules that need more than one field (one correct choice, no repeated item, ...) live
+in the question type classes (types/), so that each error can point at its exact line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+LANGUAGES = ("fr", "en")
+
+# Raw HTML and script or data links are refused in every text: pages escape text anyway,
+# but a teacher who writes markup expects it to work, and it will not.
+_UNSAFE = re.compile(r"<\s*[a-zA-Z/!?]|(?i:javascript|vbscript)\s*:|(?i:data)\s*:\s*[a-zA-Z]+/[a-zA-Z0-9.+-]+", re.ASCII)
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "the text is empty")
+    if _UNSAFE.search(value):
+        raise PydanticCustomError("unsafe_text", "unsafe text")
+    return value
+
+
+def _ident(value: str) -> str:
+    if not _ID.match(value):
+        raise PydanticCustomError("bad_id", "bad id", {"value": value})
+    return value
+
+
+Str = Annotated[str, Field(strict=True), AfterValidator(_text)]
+Id = Annotated[str, Field(strict=True, max_length=80), AfterValidator(_ident)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Text(Model):
+    """A text in both languages."""
+
+    fr: Str
+    en: Str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
+
+
+class Passage(Model):
+    id: Id
+    kind: Literal["paragraph", "bullet"] = "paragraph"
+    fr: Str
+    en: Str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
+
+
+class Source(Model):
+    """source.yaml: the article and its passages."""
+
+    title: Text
+    outlet: Str
+    published: dt.date
+    as_of: dt.date
+    language: Literal["fr", "en"]
+    translated_from: Literal["fr", "en"] | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    passages: Annotated[list[Passage], Field(min_length=1)]
+
+
+class Selection(Model):
+    count: Annotated[int, Field(ge=1, strict=True)] | None = None
+    tags: list[Id] = []
+    types: list[str] = []
+    difficulty: list[Annotated[int, Field(ge=1, le=3, strict=True)]] = []
+
+
+class QuizDef(Model):
+    """One entry of quizzes.yaml."""
+
+    id: Id
+    title: Text
+    description: Text
+    select: Selection = Selection()
+    shuffle_questions: bool = True
+    shuffle_choices: bool = True
+    feedback: Literal["immediate", "end"] = "immediate"
+
+
+class QuestionBase(Model):
+    """Fields every question has, whatever its type."""
+
+    id: Id
+    passages: Annotated[list[Id], Field(min_length=1)]
+    difficulty: Annotated[int, Field(ge=1, le=3, strict=True)]
+    tags: list[Id] = []
+    prompt: Text
+    explanation: Text
+
+
+class Choice(Model):
+    id: Id
+    fr: Str
+    en: Str
+    correct: bool = False
+    feedback: Text | None = None
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
+
+
+class Item(Model):
+    id: Id
+    fr: Str
+    en: Str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
+
+
+class Pair(Model):
+    id: Id
+    left: Text
+    right: Text
+
+
+# tags.yaml: tag id → its name in both languages.
+Tags = dict[Id, Text]

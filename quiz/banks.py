@@ -1,0 +1,32 @@
+"""The bank registry as the app sees it: loaded at start, refreshed per request when authoring."""
+
+from flask import current_app, g
+
+from .bank.registry import Registry
+
+
+def registry() -> Registry:
+    return current_app.extensions["quiz_banks"]
+
+
+def get_bank(bank_id: str):
+    return registry().get(bank_id)
+
+
+def authoring_enabled(app=None) -> bool:
+    app = app or current_app
+    return bool(app.debug or app.config.get("AUTHORING"))
+
+
+def init_app(app) -> None:
+    app.extensions["quiz_banks"] = Registry(app.config["QUESTIONS_DIR"])
+
+    @app.before_request
+    def _refresh_banks():
+        if authoring_enabled():
+            registry().refresh()
+            g.authoring_errors = registry().errors()
+
+    @app.context_processor
+    def _bank_globals():
+        return {"all_banks": registry().banks, "authoring": authoring_enabled()}

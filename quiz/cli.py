@@ -1,0 +1,99 @@
+"""``flask quiz check`` and ``flask quiz schema``: the teachers' commands."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from pydantic import TypeAdapter
+
+from .bank import types as qtypes
+from .bank.load import SOURCE_FILE, bank_dirs, load_bank
+from .bank.messages import translator
+from .bank.schema import QuizDef, Source, Tags
+
+quiz_cli = AppGroup("quiz", help="Check and describe question banks.")
+
+
+def _default_lang() -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def _banks_for(paths: tuple[str, ...]) -> list[tuple[Path, Path | None]]:
+    """(bank folder, only this file or None) for each PATH: a questions root, a bank or a file."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            bank = next((p for p in path.resolve().parents if (p / SOURCE_FILE).exists()), path.parent)
+            found.append((bank, path.resolve()))
+        elif (path / SOURCE_FILE).exists() or (path / "questions").is_dir():
+            found.append((path, None))
+        else:
+            found.extend((d, None) for d in bank_dirs(path))
+    return found
+
+
+@quiz_cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the messages.")
+def check(paths, lang):
+    """Check question banks: every problem as PATH:LINE:COL, then a summary per bank.
+
+    PATH is a questions folder, a bank folder or one file (default: QUESTIONS_DIR).
+    Exits 1 when any error is found.
+    """
+    _ = translator(lang or _default_lang())
+    targets = _banks_for(paths or (current_app.config["QUESTIONS_DIR"],))
+    if not targets:
+        click.echo(_("no bank found"), err=True)
+        raise SystemExit(1)
+    errors = 0
+    for directory, only in targets:
+        result = load_bank(directory)
+        for issue in result.issues:
+            if only is None or Path(issue.path).resolve() == only:
+                click.echo(issue.format(_))
+                errors += issue.severity == "error"
+        warnings = sum(1 for i in result.issues if i.severity == "warning")
+        per_type = ", ".join(f"{name} {result.per_type.get(name, 0)}" for name in qtypes.TYPE_NAMES)
+        click.echo(
+            _("%(bank)s: %(questions)s questions (%(per_type)s); %(passages)s passages, %(coverage)s%% cited; "
+              "%(quizzes)s quizzes; %(errors)s errors, %(warnings)s warnings")
+            % {"bank": result.bank_id, "questions": result.question_count, "per_type": per_type,
+               "passages": result.passage_count, "coverage": f"{result.coverage:.0f}",
+               "quizzes": result.quiz_count, "errors": len(result.errors), "warnings": warnings}
+        )
+    raise SystemExit(1 if errors else 0)
+
+
+SCHEMAS = {
+    "source.json": Source,
+    "questions.json": list[qtypes.Question],
+    "quizzes.json": list[QuizDef],
+    "tags.json": Tags,
+}
+
+
+@quiz_cli.command("schema")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Folder (default: QUESTIONS_DIR/schema).")
+def schema(out):
+    """Write the JSON Schemas of the three kinds of files, for editors."""
+    folder = Path(out or Path(current_app.config["QUESTIONS_DIR"]) / "schema")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, tp in SCHEMAS.items():
+        document = TypeAdapter(tp).json_schema()
+        (folder / name).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        click.echo(str(folder / name))
+
+
+def init_app(app) -> None:
+    app.cli.add_command(quiz_cli)

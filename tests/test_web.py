@@ -1,0 +1,110 @@
+import pytest
+from flask import abort
+
+
+@pytest.fixture
+def failing_app(app):
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("secret internal detail")
+
+    @app.get("/forbidden")
+    def forbidden():
+        abort(403)
+
+    return app
+
+
+PAGES = ["/", "/attempts", "/sources/openai-crisis", "/healthz", "/nowhere", "/static/quiz.css"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_security_headers_on_every_response(client, path):
+    with client.get(path) as response:
+        headers = response.headers
+    response = type("R", (), {"headers": headers})
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_no_inline_script_anywhere(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "<script" not in html and " on" + "click=" not in html
+
+
+def test_session_cookie_flags(client):
+    client.get("/lang/en", query_string={"next": "/"})
+    cookie = client.get_cookie("session")
+    assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_secure_cookie_when_configured(app_config):
+    from quiz import create_app
+
+    app = create_app({**app_config, "SESSION_COOKIE_SECURE": True})
+    client = app.test_client()
+    response = client.get("/lang/en", query_string={"next": "/"})
+    assert "Secure" in response.headers["Set-Cookie"]
+
+
+@pytest.mark.parametrize("lang, path, code, text", [
+    ("en", "/nowhere", 404, "Page not found"),
+    ("fr", "/nowhere", 404, "Page introuvable"),
+    ("en", "/forbidden", 403, "You cannot open this page"),
+    ("fr", "/forbidden", 403, "Vous ne pouvez pas ouvrir cette page"),
+    ("en", "/boom", 500, "Something went wrong on our side"),
+    ("fr", "/boom", 500, "Une erreur s’est produite de notre côté"),
+])
+def test_error_pages_are_translated_and_hide_internals(failing_app, lang, path, code, text):
+    failing_app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = failing_app.test_client().get(path, headers={"Accept-Language": lang})
+    html = response.get_data(as_text=True)
+    assert response.status_code == code
+    assert text in html and f'<html lang="{lang}">' in html
+    assert "Traceback" not in html and "secret internal detail" not in html
+
+
+@pytest.mark.parametrize("lang, text", [("en", "This request could not be understood"),
+                                        ("fr", "Cette requête n’a pas pu être comprise")])
+def test_400_page_is_translated(client, lang, text):
+    response = client.get("/lang/en?next=https://x.example", headers={"Accept-Language": lang})
+    assert response.status_code == 400 and text in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, text", [("en", "What you sent is too large"),
+                                        ("fr", "Ce que vous avez envoyé est trop volumineux")])
+def test_body_over_the_limit_is_413(client, app, lang, text):
+    body = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    response = client.post("/start/openai-crisis/quick", data={"csrf_token": body},
+                           headers={"Accept-Language": lang})
+    assert response.status_code == 413 and text in response.get_data(as_text=True)
+
+
+def test_healthz_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok", "banks": 1}
+
+
+def test_healthz_503_when_the_database_is_not_migrated(app_config, tmp_path):
+    from quiz import create_app
+
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'empty.sqlite3'}"})
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unavailable"
+
+
+def test_healthz_503_without_a_usable_bank(app_config, tmp_path):
+    from flask_migrate import upgrade
+
+    from quiz import create_app
+
+    app = create_app({**app_config, "QUESTIONS_DIR": str(tmp_path / "none")})
+    with app.app_context():
+        upgrade()
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503 and response.get_json()["banks"] == 0
