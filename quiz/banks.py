@@ -1,6 +1,7 @@
 """The bank registry as the app sees it: loaded at start, refreshed per request when authoring."""
 
 from flask import current_app, g
+from flask_babel import gettext
 
 from .bank.registry import Registry
 
@@ -29,4 +30,9 @@ def init_app(app) -> None:
 
     @app.context_processor
     def _bank_globals():
-        return {"all_banks": registry().banks, "authoring": authoring_enabled()}
+        return {"all_banks": registry().banks, "authoring": authoring_enabled(), "issue_text": issue_text}
+
+
+def issue_text(issue) -> str:
+    """A checker message in the page's language."""
+    return issue.format(gettext)

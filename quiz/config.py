@@ -47,9 +47,19 @@ DEFAULTS = {
 }
 
 
+def serving() -> bool:
+    """True when the app is built to serve requests: by a WSGI server (gunicorn imports
+    wsgi.py outside any command line) or by `flask run`. Teachers' commands such as
+    `flask quiz check` or `flask db upgrade` sign no cookie and need no secret."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return ctx is None or ctx.info_name == "run"
+
+
 def check_secret(config: dict, debug: bool, testing: bool) -> None:
-    """Refuse to run outside debug and tests without a real SECRET_KEY."""
-    if debug or testing:
+    """Refuse to serve outside debug and tests without a real SECRET_KEY."""
+    if debug or testing or not serving():
         return
     secret = config.get("SECRET_KEY") or ""
     if len(secret) < MIN_SECRET_LENGTH:

@@ -9,6 +9,8 @@ from flask import Blueprint, abort, current_app, redirect, request, session, url
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from .bank.messages import LANGUAGE_NAMES
+
 bp = Blueprint("i18n", __name__)
 
 
@@ -61,6 +63,11 @@ def switch_url() -> str:
     return url_for("i18n.switch", code=other_language(), next=path)
 
 
+def language_name(code: str) -> str:
+    """A language's name in the current language, for use inside a sentence."""
+    return _(LANGUAGE_NAMES[code]) if code in LANGUAGE_NAMES else code
+
+
 def translated(thing) -> str:
     """The current language's side of a bilingual text (anything with .fr and .en)."""
     return getattr(thing, current_language())
@@ -69,6 +76,7 @@ def translated(thing) -> str:
 def init_app(app) -> None:
     app.register_blueprint(bp)
     app.jinja_env.filters["tr"] = translated
+    app.jinja_env.globals["language_name"] = language_name
     app.jinja_env.globals.update(
         current_language=current_language, other_language=other_language, switch_url=switch_url
     )

@@ -56,8 +56,10 @@ class Response(db.Model):
     question_id: Mapped[str] = mapped_column(String(80))
     position: Mapped[int]
     answer: Mapped[dict] = mapped_column(JSON)
-    # The question as it was when answered, so results survive later edits of the files.
+    # The question as it was when answered, and the order its choices were shown in, so
+    # that results survive later edits of the files.
     question: Mapped[dict] = mapped_column(JSON)
+    layout: Mapped[dict] = mapped_column(JSON)
     points: Mapped[float]
     possible: Mapped[float] = mapped_column(default=1.0)
     answered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

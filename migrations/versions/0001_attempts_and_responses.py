@@ -45,6 +45,7 @@ def upgrade():
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('answer', sa.JSON(), nullable=False),
     sa.Column('question', sa.JSON(), nullable=False),
+    sa.Column('layout', sa.JSON(), nullable=False),
     sa.Column('points', sa.Float(), nullable=False),
     sa.Column('possible', sa.Float(), nullable=False),
     sa.Column('answered_at', sa.DateTime(), nullable=False),

@@ -43,6 +43,16 @@ def plan_for(bank, quiz, seed: int, only: list[str] | None = None) -> list[dict]
     ]
 
 
+def layout_for(question, stored: dict, seed: int, position: int, shuffle: bool = True) -> dict:
+    """The stored layout, or a fresh one when the question was edited since the attempt
+    was drawn and the stored ids no longer match its choices, items or pairs."""
+    kind = qtypes.of(question)
+    canonical = kind.layout(question, random.Random(0), False)
+    if set(stored) == set(canonical) and all(sorted(stored[k]) == sorted(v) for k, v in canonical.items()):
+        return stored
+    return kind.layout(question, random.Random(f"{seed}:{position}"), shuffle)
+
+
 def estimated_minutes(count: int) -> int:
     """About 45 seconds a question, reading the explanation included; at least one minute."""
     return max(1, round(count * 0.75))

@@ -6,7 +6,9 @@ questions) and ``quizzes.yaml``. Every problem is collected, none stops the chec
 
 from __future__ import annotations
 
+import gc
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import types as qtypes
 from .messages import Issue
-from .schema import QuizDef, Source, Tags
+from .schema import ID_PATTERN, UNSAFE_TEXT, QuizDef, Source, Tags
 from .selection import matching
 from .validation import hint, translate_errors
 from .yamldoc import Document, parse
@@ -43,7 +45,8 @@ class Bank:
         return {p.id: p for p in self.source.passages}
 
     def cited(self) -> set[str]:
-        return {pid for q in self.questions.values() for _path, pid in qtypes.of(q).passage_refs(q)}
+        """Passages some question cites as its source (offered-only evidence passages are not)."""
+        return {pid for q in self.questions.values() for pid in q.passages}
 
     def coverage(self) -> float:
         total = len(self.source.passages)
@@ -85,6 +88,9 @@ class _File:
         self.doc: Document | None = parse(text)
         for p in self.doc.problems:
             self.add((), p.code, p.params, at=(p.line, p.col))
+        if _may_be_unsafe(text):  # rare: only then look at each string
+            for path in unsafe_strings(self.doc.data):
+                self.add(path, "unsafe_text", {})
 
     def where(self, path, key=False) -> str:
         line, _col = self.doc.position(path, key=key)
@@ -106,6 +112,25 @@ class _File:
             return None
 
 
+def _may_be_unsafe(text: str) -> bool:
+    """A cheap first look (plain substring searches) before the regular expression."""
+    lowered = text.lower()
+    return ("<" in text or "script:" in lowered or "data:" in lowered) and bool(UNSAFE_TEXT.search(text))
+
+
+def unsafe_strings(data, path=()):
+    """Paths of the string values holding raw HTML or a javascript:/data: link."""
+    if isinstance(data, str):
+        if UNSAFE_TEXT.search(data):
+            yield path
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from unsafe_strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from unsafe_strings(value, (*path, i))
+
+
 def _display(path: Path) -> str:
     try:
         return os.path.relpath(path)
@@ -114,10 +139,24 @@ def _display(path: Path) -> str:
 
 
 def load_bank(directory: Path) -> LoadResult:
-    directory = Path(directory)
+    """Load and check one bank folder; ``result.bank`` is None when it has errors."""
+    # Loading allocates hundreds of thousands of objects that all live on: the cyclic
+    # garbage collector would scan them again and again for nothing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_bank(Path(directory))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _load_bank(directory: Path) -> LoadResult:
     result = LoadResult(directory.name, directory)
     issues = result.issues
 
+    if not re.match(ID_PATTERN, directory.name):
+        issues.append(Issue(_display(directory), 1, 1, "error", "bad_bank_name", {"value": directory.name}))
     source, source_file = _load_source(directory, issues)
     passages = {p.id for p in source.passages} if source else set()
     result.passage_count = len(passages)
@@ -164,7 +203,7 @@ def load_bank(directory: Path) -> LoadResult:
     result.quiz_count = len(quizzes)
 
     if source:
-        cited = {pid for q in questions.values() for _p, pid in qtypes.of(q).passage_refs(q)}
+        cited = {pid for q in questions.values() for pid in q.passages}
         result.coverage = 100.0 * len(cited & passages) / len(passages) if passages else 0.0
         for i, passage in enumerate(source.passages):
             if passage.id not in cited:

@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "quiz_unknown_type": N_("unknown question type '%(value)s' in the selection"),
     "quiz_too_few": N_("the selection matches %(found)s questions but the quiz asks for %(count)s"),
     "quiz_empty": N_("the selection matches no question"),
+    "bad_bank_name": N_("the bank folder name '%(value)s' is not valid: it appears in web addresses, so use lowercase letters, digits and hyphens"),
     "missing_file": N_("the bank has no %(name)s"),
     "no_questions": N_("the bank has no question files (questions/*.yaml)"),
     "uncited_passage": N_("no question cites the passage '%(id)s'"),

@@ -11,6 +11,7 @@ import typing
 from pydantic import BaseModel, ValidationError
 
 from .messages import N_
+from .schema import ID_PATTERN, NOT_BLANK
 from .types import REGISTRY
 
 KIND_NAMES = {
@@ -124,10 +125,10 @@ def translate_errors(exc: ValidationError, root) -> list[tuple[tuple, bool, str,
                 found.append((path, True, "unknown_key_hint", {"key": key, "hint": suggestion}))
             else:
                 found.append((path, True, "unknown_key", {"key": key}))
-        elif kind in ("empty_text", "unsafe_text"):
-            found.append((path, False, kind, {}))
-        elif kind == "bad_id":
-            found.append((path, False, kind, {"value": ctx.get("value", err.get("input"))}))
+        elif kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
+            found.append((path, False, "empty_text", {}))
+        elif kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+            found.append((path, False, "bad_id", {"value": err.get("input")}))
         elif kind == "union_tag_invalid":
             value, expected = ctx.get("tag"), tuple(REGISTRY)
             suggestion = hint(value, expected)

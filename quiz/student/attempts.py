@@ -44,7 +44,7 @@ def next_unanswered(attempt: Attempt) -> int | None:
     return None
 
 
-def record(attempt: Attempt, n: int, question, answer: dict) -> Response:
+def record(attempt: Attempt, n: int, question, layout: dict, answer: dict) -> Response:
     """Score and store the answer to question ``n``, once.
 
     A second answer to the same question (a resubmission, or two racing requests) stores
@@ -56,7 +56,7 @@ def record(attempt: Attempt, n: int, question, answer: dict) -> Response:
     db.session.execute(select(Attempt.id).where(Attempt.id == attempt.id).with_for_update())
     response = Response(
         attempt_id=attempt.id, question_id=question.id, position=n, answer=answer,
-        question=question.model_dump(mode="json"), points=kind.score(question, answer), possible=1.0,
+        question=question.model_dump(mode="json"), layout=layout, points=kind.score(question, answer), possible=1.0,
     )
     db.session.add(response)
     try:

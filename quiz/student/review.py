@@ -32,6 +32,7 @@ def item_for(bank, entry, response, n: int = 0) -> ReviewItem:
         status = "changed"
     else:
         status = "same"
+    entry = {**entry, "layout": response.layout}  # the order the student saw
     return ReviewItem(n or response.position, entry, stored, response, status)
 
 

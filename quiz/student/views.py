@@ -8,7 +8,7 @@ from flask import abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from ..bank import types as qtypes
-from ..bank.generate import estimated_minutes, question_count
+from ..bank.generate import estimated_minutes, layout_for, question_count
 from ..banks import get_bank, registry
 from ..forms import ActionForm, AnswerForm
 from ..i18n import current_language
@@ -70,10 +70,16 @@ def resume(public_id: str):
 
 
 def _question_at(attempt, bank, n: int):
+    """The plan entry and the current version of question ``n``, with the layout to show."""
     if not 1 <= n <= len(attempt.plan):
         abort(404)
     entry = attempt.plan[n - 1]
-    return entry, bank.questions.get(entry["q"])
+    question = bank.questions.get(entry["q"])
+    if question is not None:
+        quiz = bank.quizzes.get(attempt.quiz)
+        layout = layout_for(question, entry["layout"], attempt.seed, n, quiz.shuffle_choices if quiz else True)
+        entry = {**entry, "layout": layout}
+    return entry, question
 
 
 def _render_question(attempt, bank, n, entry, question, form, error=None, status=200):
@@ -114,7 +120,7 @@ def answer(public_id: str, n: int):
         given = qtypes.of(question).parse(question, entry["layout"], request.form)
     except qtypes.AnswerError as exc:
         return _render_question(attempt, bank, n, entry, question, form, error=_(exc.message, **exc.params), status=400)
-    attempts.record(attempt, n, question, given)
+    attempts.record(attempt, n, question, entry["layout"], given)
     if attempt.feedback == "immediate":
         return redirect(url_for(".question", public_id=public_id, n=n))
     return redirect(url_for(".resume", public_id=public_id))

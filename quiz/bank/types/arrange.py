@@ -41,10 +41,11 @@ class Ordering(QuestionType):
                 yield ("items", i, lang), "ordering_duplicate", {"text": text}
 
     def layout(self, question, rng, shuffle):
+        # Always shuffled, whatever the quiz says: in file order the items are the answer,
+        # and a shuffle that came out in the right order is rotated for the same reason.
         ids = [item.id for item in question.items]
-        order = shuffled(ids, rng, shuffle)
-        # A shuffled list that came out in the right order would give the answer away.
-        if shuffle and len(ids) > 1 and order == ids:
+        order = shuffled(ids, rng, True)
+        if len(ids) > 1 and order == ids:
             order = order[1:] + order[:1]
         return {"order": order}
 

@@ -82,7 +82,7 @@ class Multiple(_Choices):
     def parse(self, question, layout, form):
         picked = form.getlist("answer")
         if not picked:
-            raise AnswerError(N_("Please tick at least one choice before submitting."))
+            raise AnswerError(N_("Please select at least one choice before submitting."))
         if len(set(picked)) != len(picked):
             raise AnswerError(N_("The same choice was sent twice."))
         return {"choices": self._known(question, picked)}

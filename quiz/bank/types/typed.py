@@ -33,6 +33,7 @@ class NumericQuestion(QuestionBase):
 
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+$")
 
 
 def fold(text: str) -> str:
@@ -76,7 +77,10 @@ class Numeric(QuestionType):
 
     def parse(self, question, layout, form):
         raw = one_value(form).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-        # French writes 10,5 where English writes 10.5; thousands separators are not accepted.
+        # French writes 10,5 where English writes 10.5, so a comma is a decimal point; but
+        # "1,000" means a thousand to an English reader and 1 to a French one: ask.
+        if _THOUSANDS.match(raw):
+            raise AnswerError(N_("Please write the number without a thousands separator, for example 1000."))
         try:
             value = float(raw.replace(",", "."))
         except ValueError:
