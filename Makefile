@@ -8,14 +8,14 @@ CATALOGS := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint install catalogs extract update-catalogs schema check bench-bank clean
+.PHONY: run test lint install catalogs extract update-catalogs schema check bench-bank screenshots clean
 
 run: $(STAMP) catalogs instance/secret_key
 	SECRET_KEY="$$(cat instance/secret_key)" AUTHORING=1 $(FLASK) db upgrade
 	SECRET_KEY="$$(cat instance/secret_key)" AUTHORING=1 $(FLASK) run --host $(HOST) --port $(PORT)
 
 test: $(STAMP) catalogs
-	$(BIN)/ruff check quiz tests bench wsgi.py
+	$(BIN)/ruff check quiz tests bench tools wsgi.py
 	$(BIN)/python -m pytest
 
 install: $(STAMP)
@@ -56,6 +56,9 @@ schema: $(STAMP)
 
 check: $(STAMP) catalogs
 	FLASK_DEBUG=1 $(FLASK) quiz check
+
+screenshots: $(STAMP) catalogs
+	$(BIN)/python tools/screenshots.py
 
 bench-bank: $(STAMP) catalogs
 	$(BIN)/python bench/bank.py
