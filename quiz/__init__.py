@@ -30,6 +30,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     extensions.migrate.init_app(app, extensions.db, directory=str(config.PROJECT_ROOT / "migrations"))
     extensions.babel.init_app(app, locale_selector=i18n.select_locale)
     extensions.csrf.init_app(app)
+    extensions.limiter.init_app(app)
     i18n.init_app(app)
     web.init_app(app)
     banks.init_app(app)

@@ -29,7 +29,8 @@ def from_environment(instance_path: str) -> dict:
         "QUESTIONS_DIR": os.environ.get("QUESTIONS_DIR") or str(PROJECT_ROOT / "questions"),
         "AUTHORING": _flag("AUTHORING"),
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),
-        "ANSWER_RATE_LIMIT": int(os.environ.get("ANSWER_RATE_LIMIT", "30")),
+        "ANSWER_RATE_LIMIT": os.environ.get("ANSWER_RATE_LIMIT", "30 per minute"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
     }
 
 

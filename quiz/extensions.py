@@ -3,6 +3,7 @@
 import sqlite3
 
 from flask_babel import Babel
+from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -19,6 +20,9 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
+# Limits are keyed per attempt where they apply (see student.views); the storage is set by
+# RATELIMIT_STORAGE_URI (memory by default: per process; use a shared store for several servers).
+limiter = Limiter(key_func=lambda: "global")
 
 
 @event.listens_for(Engine, "connect")

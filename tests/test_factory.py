@@ -1,7 +1,5 @@
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -57,15 +55,6 @@ def test_default_database_is_sqlite_in_instance(monkeypatch):
     app = create_app({"TESTING": True})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite:///" + os.path.join(app.instance_path, "quiz.sqlite3")
 
-
-def test_wsgi_without_secret_exits_with_a_clear_message(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "FLASK_DEBUG")}
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'w.sqlite3'}"
-    done = subprocess.run([sys.executable, "-c", "import wsgi"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 1
-    assert "SECRET_KEY is not set" in done.stderr
-    assert "Traceback" not in done.stderr
 
 
 def test_sqlite_connections_use_wal_foreign_keys_and_busy_timeout(app):

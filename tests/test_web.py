@@ -15,30 +15,11 @@ def failing_app(app):
     return app
 
 
-PAGES = ["/", "/attempts", "/sources/openai-crisis", "/healthz", "/nowhere", "/static/quiz.css"]
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_security_headers_on_every_response(client, path):
-    with client.get(path) as response:
-        headers = response.headers
-    response = type("R", (), {"headers": headers})
-    csp = response.headers["Content-Security-Policy"]
-    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
-    assert "unsafe-inline" not in csp
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] == "same-origin"
-
 
 def test_no_inline_script_anywhere(client):
     html = client.get("/").get_data(as_text=True)
     assert "<script" not in html and " on" + "click=" not in html
 
-
-def test_session_cookie_flags(client):
-    client.get("/lang/en", query_string={"next": "/"})
-    cookie = client.get_cookie("session")
-    assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
 
 
 def test_secure_cookie_when_configured(app_config):
@@ -72,15 +53,6 @@ def test_error_pages_are_translated_and_hide_internals(failing_app, lang, path, 
 def test_400_page_is_translated(client, lang, text):
     response = client.get("/lang/en?next=https://x.example", headers={"Accept-Language": lang})
     assert response.status_code == 400 and text in response.get_data(as_text=True)
-
-
-@pytest.mark.parametrize("lang, text", [("en", "What you sent is too large"),
-                                        ("fr", "Ce que vous avez envoyé est trop volumineux")])
-def test_body_over_the_limit_is_413(client, app, lang, text):
-    body = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
-    response = client.post("/start/openai-crisis/quick", data={"csrf_token": body},
-                           headers={"Accept-Language": lang})
-    assert response.status_code == 413 and text in response.get_data(as_text=True)
 
 
 def test_healthz_ok(client):

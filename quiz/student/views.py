@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import secrets
 
-from flask import abort, redirect, render_template, request, session, url_for
+from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from ..bank import types as qtypes
 from ..bank.generate import estimated_minutes, layout_for, question_count
 from ..banks import get_bank, registry
+from ..extensions import limiter
 from ..forms import ActionForm, AnswerForm
 from ..i18n import current_language
 from . import attempts, bp, review
@@ -105,7 +106,12 @@ def question(public_id: str, n: int):
     return _render_question(attempt, bank, n, entry, question, AnswerForm())
 
 
+def _answer_limit() -> str:
+    return current_app.config["ANSWER_RATE_LIMIT"]
+
+
 @bp.post("/a/<public_id>/<int:n>")
+@limiter.limit(_answer_limit, key_func=lambda: "answer:" + request.view_args["public_id"])
 def answer(public_id: str, n: int):
     attempt = _attempt_or_404(public_id)
     bank, _quiz = _bank_and_quiz(attempt)
