@@ -8,7 +8,7 @@ CATALOGS := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint install catalogs extract update-catalogs schema check bench-bank screenshots clean
+.PHONY: run test lint install catalogs extract update-catalogs schema check bench-bank bench loadtest test-postgres screenshots clean
 
 run: $(STAMP) catalogs instance/secret_key
 	SECRET_KEY="$$(cat instance/secret_key)" AUTHORING=1 $(FLASK) db upgrade
@@ -59,6 +59,17 @@ check: $(STAMP) catalogs
 
 screenshots: $(STAMP) catalogs
 	$(BIN)/python tools/screenshots.py
+
+# 200 students at once against gunicorn (4 workers, SQLite), then again while a worker is killed.
+loadtest: $(STAMP) catalogs
+	$(BIN)/python bench/loadtest.py --students $(or $(STUDENTS),200)
+
+# The whole suite on a throwaway PostgreSQL cluster, then the integrity test on two servers sharing it.
+test-postgres: $(STAMP) catalogs
+	$(BIN)/python tools/postgres.py
+
+bench: $(STAMP) catalogs
+	$(BIN)/python bench/run.py
 
 bench-bank: $(STAMP) catalogs
 	$(BIN)/python bench/bank.py

@@ -20,12 +20,20 @@ def _flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def database_url(url: str) -> str:
+    """postgres:// and postgresql:// URLs (as hosts hand them out) use the installed driver, psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
 def from_environment(instance_path: str) -> dict:
     """Configuration for create_app, from the process environment."""
     default_db = "sqlite:///" + os.path.join(instance_path, "quiz.sqlite3")
     return {
         "SECRET_KEY": os.environ.get("SECRET_KEY"),
-        "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL") or default_db,
+        "SQLALCHEMY_DATABASE_URI": database_url(os.environ.get("DATABASE_URL") or default_db),
         "QUESTIONS_DIR": os.environ.get("QUESTIONS_DIR") or str(PROJECT_ROOT / "questions"),
         "AUTHORING": _flag("AUTHORING"),
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),

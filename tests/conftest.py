@@ -1,8 +1,9 @@
+import os
 import re
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from quiz import create_app
 from quiz.banks import get_bank
@@ -12,18 +13,39 @@ from quiz.models import Attempt
 from .helpers import form_for
 
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+# `make test-postgres` runs the whole suite on PostgreSQL through this variable.
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+sqlite_only = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="SQLite only: the suite runs on PostgreSQL")
 
 
 @pytest.fixture
 def app_config(tmp_path):
-    return {"TESTING": True, "SECRET_KEY": "test-secret-key-0123456789",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite3'}"}
+    return {"TESTING": True, "DEBUG": False, "SECRET_KEY": "test-secret-key-0123456789",
+            "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}"}
+
+
+@pytest.fixture
+def make_app(app_config):
+    """More apps for a test (other settings), their connections closed afterwards."""
+    made = []
+
+    def make(**overrides):
+        made.append(create_app({**app_config, **overrides}))
+        return made[-1]
+
+    yield make
+    for other in made:
+        with other.app_context():
+            db.engine.dispose()
 
 
 @pytest.fixture
 def app(app_config):
     app = create_app(app_config)
     with app.app_context():
+        if TEST_DATABASE_URL:  # one database for the run: start each test on an empty schema
+            db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+            db.session.commit()
         upgrade()  # the real migrations, not create_all: the schema under test is the one deployed
     yield app
     with app.app_context():

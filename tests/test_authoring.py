@@ -6,16 +6,14 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from quiz import create_app
-
 REAL_BANK = Path(__file__).resolve().parent.parent / "questions" / "openai-crisis"
 
 
 @pytest.fixture
-def authoring(app_config, tmp_path):
+def authoring(make_app, tmp_path):
     root = tmp_path / "questions"
     shutil.copytree(REAL_BANK, root / "openai-crisis")
-    app = create_app({**app_config, "AUTHORING": True, "QUESTIONS_DIR": str(root)})
+    app = make_app(AUTHORING=True, QUESTIONS_DIR=str(root))
     return app, root / "openai-crisis"
 
 
@@ -63,11 +61,11 @@ def test_a_broken_edit_keeps_the_last_good_bank_and_shows_a_banner(authoring):
     assert "questions/people.yaml:" in html
 
 
-def test_a_broken_bank_is_not_served_at_start(app_config, tmp_path):
+def test_a_broken_bank_is_not_served_at_start(make_app, tmp_path):
     root = tmp_path / "questions"
     shutil.copytree(REAL_BANK, root / "openai-crisis")
     shutil.copytree(REAL_BANK, root / "broken")
     (root / "broken" / "quizzes.yaml").write_text("- id: [\n")
-    app = create_app({**app_config, "QUESTIONS_DIR": str(root)})
+    app = make_app(QUESTIONS_DIR=str(root))
     assert set(app.extensions["quiz_banks"].banks) == {"openai-crisis"}
     assert app.test_client().get("/sources/broken").status_code == 404

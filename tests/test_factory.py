@@ -1,5 +1,4 @@
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -8,6 +7,8 @@ from sqlalchemy import text
 from quiz import create_app
 from quiz.config import ConfigError
 from quiz.extensions import db
+
+from .conftest import sqlite_only
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,6 +58,7 @@ def test_default_database_is_sqlite_in_instance(monkeypatch):
 
 
 
+@sqlite_only
 def test_sqlite_connections_use_wal_foreign_keys_and_busy_timeout(app):
     with app.app_context():
         assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -64,7 +66,13 @@ def test_sqlite_connections_use_wal_foreign_keys_and_busy_timeout(app):
         assert db.session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
 
 
-def test_migrations_create_the_tables(app):
-    path = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
-    tables = {row[0] for row in sqlite3.connect(path).execute("select name from sqlite_master where type='table'")}
-    assert {"attempt", "response", "alembic_version"} <= tables
+def test_migrations_create_the_tables_the_models_describe(app):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    with app.app_context():
+        assert {"attempt", "response", "alembic_version"} <= set(inspect(db.engine).get_table_names())
+        with db.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+    assert differences == [], "the models and the migrations differ: add a migration (flask db migrate)"

@@ -22,10 +22,8 @@ def test_no_inline_script_anywhere(client):
 
 
 
-def test_secure_cookie_when_configured(app_config):
-    from quiz import create_app
-
-    app = create_app({**app_config, "SESSION_COOKIE_SECURE": True})
+def test_secure_cookie_when_configured(make_app):
+    app = make_app(SESSION_COOKIE_SECURE=True)
     client = app.test_client()
     response = client.get("/lang/en", query_string={"next": "/"})
     assert "Secure" in response.headers["Set-Cookie"]
@@ -61,21 +59,17 @@ def test_healthz_ok(client):
     assert response.get_json() == {"status": "ok", "database": "ok", "banks": 1}
 
 
-def test_healthz_503_when_the_database_is_not_migrated(app_config, tmp_path):
-    from quiz import create_app
-
-    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'empty.sqlite3'}"})
+def test_healthz_503_when_the_database_is_not_migrated(make_app, tmp_path):
+    app = make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["database"] == "unavailable"
 
 
-def test_healthz_503_without_a_usable_bank(app_config, tmp_path):
+def test_healthz_503_without_a_usable_bank(make_app, tmp_path):
     from flask_migrate import upgrade
 
-    from quiz import create_app
-
-    app = create_app({**app_config, "QUESTIONS_DIR": str(tmp_path / "none")})
+    app = make_app(QUESTIONS_DIR=str(tmp_path / "none"))
     with app.app_context():
         upgrade()
     response = app.test_client().get("/healthz")

@@ -6,6 +6,7 @@ import secrets
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from ..bank import types as qtypes
 from ..bank.generate import plan_for
@@ -28,7 +29,9 @@ def start(bank, quiz, owner: str, locale: str, only: list[str] | None = None, re
 def owned(public_id: str, owner: str | None) -> Attempt | None:
     if not owner:
         return None
-    return db.session.scalar(select(Attempt).where(Attempt.public_id == public_id, Attempt.owner == owner))
+    # One query for the attempt and its responses: every page of an attempt needs both.
+    query = select(Attempt).options(selectinload(Attempt.responses))
+    return db.session.scalar(query.where(Attempt.public_id == public_id, Attempt.owner == owner))
 
 
 def responses_by_question(attempt: Attempt) -> dict[str, Response]:

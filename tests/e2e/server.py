@@ -61,8 +61,9 @@ class Server:
         questions = workdir / "questions"
         shutil.copytree(ROOT / "questions" / "openai-crisis", questions / "openai-crisis")
         write_tour_bank(questions)
+        database = os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{workdir / 'e2e.sqlite3'}"
         self.env = {**os.environ, "SECRET_KEY": "browser-tests-" + "x" * 32,
-                    "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}", "QUESTIONS_DIR": str(questions)}
+                    "DATABASE_URL": database, "QUESTIONS_DIR": str(questions)}
         self.env.pop("FLASK_DEBUG", None)
         self.env.pop("AUTHORING", None)
         self.workers = workers

@@ -10,7 +10,6 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import func, select
 
-from quiz import create_app
 from quiz.bank.load import load_bank
 from quiz.extensions import db
 from quiz.models import Attempt, Response
@@ -52,12 +51,12 @@ def test_csrf_missing_foreign_or_expired_is_400_and_writes_nothing(app, client, 
 
 
 @pytest.fixture
-def xss_app(app_config, tmp_path):
+def xss_app(make_app, tmp_path):
     root = tmp_path / "questions"
     shutil.copytree(ROOT / "questions" / "openai-crisis", root / "openai-crisis")
     quizzes = root / "openai-crisis" / "quizzes.yaml"
     quizzes.write_text(quizzes.read_text(encoding="utf-8").replace('"Quick quiz"', f"'{XSS}'"), encoding="utf-8")
-    return create_app({**app_config, "QUESTIONS_DIR": str(root)})
+    return make_app(QUESTIONS_DIR=str(root))
 
 
 def test_markup_in_a_question_file_is_refused_by_the_check(xss_app, tmp_path):
