@@ -195,8 +195,8 @@ def report(results: dict, rss: list[float], stored: int) -> None:
                         f"{'met' if ratio >= TARGETS[kind] else 'NOT met'}; p99 {quiz['p99']:.1f} ms (target ≤ 100) "
                         f"{'met' if quiz['p99'] <= 100 else 'NOT met'}; errors {quiz['errors']} (target 0) "
                         f"{'met' if quiz['errors'] == 0 else 'NOT met'}")
-    lines += ["", f"Answers stored by run (b): {stored} of {results['post', 'quiz']['requests']} requests "
-                  f"(each request answers a different attempt).",
+    lines += ["", f"Answers stored by run (b): {stored}; wrk counted {results['post', 'quiz']['requests']} completed "
+                  f"requests (each answers a different attempt; those in flight when wrk stopped are stored too).",
               f"RSS per quiz worker after the runs: {', '.join(f'{m:.0f}' for m in rss)} MB "
               f"(target ≤ 80 MB: {'met' if rss and max(rss) <= 80 else 'NOT met'}).", ""]
     lines += [f"- {v}" for v in verdicts]

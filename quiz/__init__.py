@@ -27,7 +27,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .student import bp as student_bp
 
     extensions.db.init_app(app)
-    extensions.migrate.init_app(app, extensions.db, directory=str(config.PROJECT_ROOT / "migrations"))
+    if app.testing or not config.serving():
+        extensions.init_migrations(app, str(config.PROJECT_ROOT / "migrations"))
     extensions.babel.init_app(app, locale_selector=i18n.select_locale)
     extensions.csrf.init_app(app)
     extensions.limiter.init_app(app)

@@ -4,7 +4,6 @@ import sqlite3
 
 from flask_babel import Babel
 from flask_limiter import Limiter
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import event
@@ -17,12 +16,19 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 # Limits are keyed per attempt where they apply (see student.views); the storage is set by
 # RATELIMIT_STORAGE_URI (memory by default: per process; use a shared store for several servers).
 limiter = Limiter(key_func=lambda: "global")
+
+
+def init_migrations(app, directory: str) -> None:
+    """Flask-Migrate for `flask db ...` and the tests. Not in the processes that serve
+    requests: Alembic would cost each gunicorn worker about 11 MB and is never used there."""
+    from flask_migrate import Migrate
+
+    Migrate(app, db, directory=directory)
 
 
 @event.listens_for(Engine, "connect")
