@@ -46,15 +46,12 @@ class Text(Model):
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.fr
 
+    text = get  # reads better on things that are texts with more to them (passages, choices)
 
-class Passage(Model):
+
+class Passage(Text):
     id: Id
     kind: Literal["paragraph", "bullet"] = "paragraph"
-    fr: Str
-    en: Str
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
 
 
 class Source(Model):
@@ -100,24 +97,14 @@ class QuestionBase(Model):
     explanation: Text
 
 
-class Choice(Model):
+class Choice(Text):
     id: Id
-    fr: Str
-    en: Str
     correct: bool = False
     feedback: Text | None = None
 
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
 
-
-class Item(Model):
+class Item(Text):
     id: Id
-    fr: Str
-    en: Str
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
 
 
 class Pair(Model):

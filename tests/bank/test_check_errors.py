@@ -100,81 +100,45 @@ def test_each_mistake_is_reported_at_its_line(tmp_path, monkeypatch, case_id, fi
     assert (result.bank is None) == (severity == "error")
 
 
+def question(kind: str, body: str) -> str:
+    """A question file with one question of ``kind``: six header lines, then ``body`` from line 7."""
+    return (f"- id: q-{kind.replace('_', '-')}\n  type: {kind}\n  passages: [p-one, p-two]\n  difficulty: 1\n"
+            "  prompt: {fr: Laquelle ?, en: Which one?}\n  explanation: {fr: Parce que., en: Because.}\n" + body)
+
+
 TYPE_CASES = [
-    ("short-text-no-english", """\
-- id: q-short
-  type: short_text
-  passages: [p-one, p-two]
-  difficulty: 1
-  prompt: {fr: Qui ?, en: Who?}
-  explanation: {fr: Parce que., en: Because.}
+    ("short-text-no-english", question("short_text", """\
   accept:
     fr: [Alice]
-""", "8:5", "a short_text question needs accepted answers in English"),
-    ("ordering-too-few", """\
-- id: q-order
-  type: ordering
-  passages: [p-one, p-two]
-  difficulty: 1
-  prompt: {fr: Dans l’ordre ?, en: In order?}
-  explanation: {fr: Parce que., en: Because.}
+"""), "8:5", "a short_text question needs accepted answers in English"),
+    ("ordering-too-few", question("ordering", """\
   items:
     - {id: a, fr: Un, en: One}
     - {id: b, fr: Deux, en: Two}
-""", "8:5", "an ordering question needs at least 3 items, found 2"),
-    ("ordering-duplicate", """\
-- id: q-order
-  type: ordering
-  passages: [p-one, p-two]
-  difficulty: 1
-  prompt: {fr: Dans l’ordre ?, en: In order?}
-  explanation: {fr: Parce que., en: Because.}
+"""), "8:5", "an ordering question needs at least 3 items, found 2"),
+    ("ordering-duplicate", question("ordering", """\
   items:
     - {id: a, fr: Un, en: One}
     - {id: b, fr: Deux, en: Two}
     - {id: c, fr: Deux, en: Three}
-""", "10:19", "the item 'Deux' appears twice in this ordering"),
-    ("matching-too-few", """\
-- id: q-match
-  type: matching
-  passages: [p-one, p-two]
-  difficulty: 1
-  prompt: {fr: Associez., en: Match.}
-  explanation: {fr: Parce que., en: Because.}
+"""), "10:19", "the item 'Deux' appears twice in this ordering"),
+    ("matching-too-few", question("matching", """\
   pairs:
     - {id: a, left: {fr: A, en: A}, right: {fr: Un, en: One}}
-""", "8:5", "a matching question needs at least 2 pairs, found 1"),
-    ("matching-repeated-side", """\
-- id: q-match
-  type: matching
-  passages: [p-one, p-two]
-  difficulty: 1
-  prompt: {fr: Associez., en: Match.}
-  explanation: {fr: Parce que., en: Because.}
+"""), "8:5", "a matching question needs at least 2 pairs, found 1"),
+    ("matching-repeated-side", question("matching", """\
   pairs:
     - {id: a, left: {fr: A, en: A}, right: {fr: Un, en: One}}
     - {id: b, left: {fr: B, en: B}, right: {fr: Un, en: Two}}
-""", "9:49", "the right side 'Un' is repeated in this matching"),
-    ("negative-tolerance", """\
-- id: q-num
-  type: numeric
-  passages: [p-one, p-two]
-  difficulty: 1
-  prompt: {fr: Combien ?, en: How many?}
-  explanation: {fr: Parce que., en: Because.}
+"""), "9:49", "the right side 'Un' is repeated in this matching"),
+    ("negative-tolerance", question("numeric", """\
   answer: 770
   tolerance: -5
-""", "8:14", "the tolerance cannot be negative (-5.0)"),
-    ("evidence-not-offered", """\
-- id: q-evidence
-  type: evidence
-  passages: [p-one, p-two]
-  difficulty: 1
-  prompt: {fr: Quel passage ?, en: Which passage?}
-  explanation: {fr: Parce que., en: Because.}
+"""), "8:14", "the tolerance cannot be negative (-5.0)"),
+    ("evidence-not-offered", question("evidence", """\
   offered: [p-one, p-two]
   supporting: p-three
-""", "8:15", "the supporting passage 'p-three' is not among the offered passages"),
+"""), "8:15", "the supporting passage 'p-three' is not among the offered passages"),
 ]
 
 

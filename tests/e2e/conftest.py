@@ -111,6 +111,32 @@ def answer_with_mouse(page, question, correct=True):
     return given
 
 
+def start(page, server, title):
+    page.goto(server.url + "/")
+    page.locator("li.card", has_text=title).locator("button[type=submit]").click()
+
+
+def visit_every_page(page, server, tour, check, title="Tour des types"):
+    """Call check(page, name) on the home page, each question type and its feedback, the
+    results, the article, "my attempts" and an error page."""
+    page.goto(server.url + "/")
+    check(page, "home")
+    start(page, server, title)
+    for n in range(1, 9):
+        question = find_question(tour, page)
+        check(page, f"question {question.type}")
+        answer_with_mouse(page, question, correct=n % 2 == 0)
+        check(page, f"feedback {question.type}")
+        page.locator("p.actions a.button").click()
+    check(page, "results")
+    page.goto(server.url + "/sources/openai-crisis#p-murati-interim")
+    check(page, "article")
+    page.goto(server.url + "/attempts")
+    check(page, "my attempts")
+    page.goto(server.url + "/nowhere")
+    check(page, "error page")
+
+
 def progress(page) -> tuple[int, int]:
     match = re.search(r"(\d+)\D+(\d+)", page.locator("#progress-label").inner_text())
     return int(match.group(1)), int(match.group(2))

@@ -3,8 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import answer_with_mouse, find_question
-from .test_journeys import start
+from .conftest import answer_with_mouse, find_question, start, visit_every_page
 
 AXE = Axe()
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -22,24 +21,12 @@ def assert_accessible(page, name):
 def test_every_page_has_no_wcag_violation(browser, server, tour, lang):
     context = browser.new_context(locale=lang, extra_http_headers={"Accept-Language": lang})
     page = context.new_page()
+    def check(page, name):
+        assert page.locator("html").get_attribute("lang") == lang, name
+        assert_accessible(page, name)
+
     try:
-        page.goto(server.url + "/")
-        assert page.locator("html").get_attribute("lang") == lang
-        assert_accessible(page, "home")
-        start(page, server, "Tour des types" if lang == "fr" else "Tour of the types")
-        for n in range(1, 9):
-            question = find_question(tour, page)
-            assert_accessible(page, f"question {question.type}")
-            answer_with_mouse(page, question, correct=n % 2 == 0)
-            assert_accessible(page, f"feedback {question.type}")
-            page.locator("p.actions a.button").click()
-        assert_accessible(page, "results")
-        page.goto(server.url + "/sources/openai-crisis#p-murati-interim")
-        assert_accessible(page, "article")
-        page.goto(server.url + "/attempts")
-        assert_accessible(page, "my attempts")
-        page.goto(server.url + "/nowhere")
-        assert_accessible(page, "error page")
+        visit_every_page(page, server, tour, check, "Tour des types" if lang == "fr" else "Tour of the types")
     finally:
         context.close()
 

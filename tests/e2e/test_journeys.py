@@ -4,12 +4,7 @@ import re
 
 from quiz.bank import types as qtypes
 
-from .conftest import answer_with_mouse, find_question, progress
-
-
-def start(page, server, title):
-    page.goto(server.url + "/")
-    page.locator("li.card", has_text=title).locator("button[type=submit]").click()
+from .conftest import answer_with_mouse, find_question, progress, start
 
 
 def as_answer(question, given):

@@ -1,7 +1,6 @@
 """(d) The keyboard alone completes a quiz: Tab, Space, Enter and the arrow keys."""
 
-from .conftest import find_question, progress
-from .test_journeys import start
+from .conftest import find_question, progress, start
 
 
 def focused_matches(page, selector) -> bool:

@@ -2,8 +2,7 @@
 
 import pytest
 
-from .conftest import answer_with_mouse, find_question
-from .test_journeys import start
+from .conftest import visit_every_page
 
 TARGETS = ("button, select, input[type=text], a.button, header a, .switch a, figcaption a, "
            ".options label, table.attempts a")
@@ -30,22 +29,7 @@ def phone(browser, server):
 
 
 def test_every_page_fits_a_phone(phone, server, tour):
-    page = phone
-    page.goto(server.url + "/")
-    check_page(page, "home")
-    start(page, server, "Tour des types")
-    for n in range(1, 9):
-        question = find_question(tour, page)
-        check_page(page, f"question {question.type}")
-        answer_with_mouse(page, question, correct=n % 2 == 0)
-        check_page(page, f"feedback {question.type}")
-        page.locator("p.actions a.button").click()
-    check_page(page, "results")
-    page.goto(server.url + "/sources/openai-crisis#p-murati-interim")
-    check_page(page, "article")
-    page.goto(server.url + "/attempts")
-    check_page(page, "my attempts")
-    page.click("header .switch a[hreflang=en]")
-    check_page(page, "my attempts in English")
-    page.goto(server.url + "/nowhere")
-    check_page(page, "error page")
+    visit_every_page(phone, server, tour, check_page)
+    phone.goto(server.url + "/attempts")
+    phone.click("header .switch a[hreflang=en]")
+    check_page(phone, "my attempts in English")

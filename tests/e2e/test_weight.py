@@ -2,8 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from .conftest import answer_with_mouse, find_question
-from .test_journeys import start
+from .conftest import answer_with_mouse, find_question, start
 
 
 def test_question_page_weighs_at_most_30_kb_and_stays_on_the_host(page, server, tour):
