@@ -31,22 +31,22 @@ def _attempt_or_404(public_id: str):
     return attempt
 
 
-def _bank_and_quiz(attempt):
+def _bank_of(attempt):
     bank = get_bank(attempt.bank)
     if bank is None:
         abort(404)
-    return bank, bank.quizzes.get(attempt.quiz)
+    return bank
 
 
 @bp.get("/")
 def index():
-    cards = [
-        {"bank": bank, "quiz": quiz, "count": question_count(bank, quiz),
-         "minutes": estimated_minutes(question_count(bank, quiz))}
-        for bank in registry().banks.values() for quiz in bank.quizzes.values()
-    ]
+    cards = []
+    for bank in registry().banks.values():
+        for quiz in bank.quizzes.values():
+            count = question_count(bank, quiz)
+            cards.append({"bank": bank, "quiz": quiz, "count": count, "minutes": estimated_minutes(count)})
     unfinished = [a for a in attempts.history(owner_key()) if not a.finished and get_bank(a.bank)]
-    return render_template("student/index.html", cards=cards, unfinished=unfinished, form=ActionForm())
+    return render_template("student/index.html", cards=cards, unfinished=unfinished)
 
 
 @bp.post("/start/<bank_id>/<quiz_id>")
@@ -98,7 +98,7 @@ def _render_question(attempt, bank, n, entry, question, form, error=None, status
 @bp.get("/a/<public_id>/<int:n>")
 def question(public_id: str, n: int):
     attempt = _attempt_or_404(public_id)
-    bank, _quiz = _bank_and_quiz(attempt)
+    bank = _bank_of(attempt)
     entry, question = _question_at(attempt, bank, n)
     answered = entry["q"] in attempts.responses_by_question(attempt)
     if answered and attempt.feedback == "end":
@@ -114,7 +114,7 @@ def _answer_limit() -> str:
 @limiter.limit(_answer_limit, key_func=lambda: "answer:" + request.view_args["public_id"])
 def answer(public_id: str, n: int):
     attempt = _attempt_or_404(public_id)
-    bank, _quiz = _bank_and_quiz(attempt)
+    bank = _bank_of(attempt)
     entry, question = _question_at(attempt, bank, n)
     form = AnswerForm()
     if not form.validate_on_submit():
@@ -150,7 +150,8 @@ def retry(public_id: str):
     attempt = _attempt_or_404(public_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    bank, quiz = _bank_and_quiz(attempt)
+    bank = _bank_of(attempt)
+    quiz = bank.quizzes.get(attempt.quiz)
     missed = [qid for qid in attempts.missed(attempt) if qid in bank.questions]
     if quiz is None or not attempt.finished or not missed:
         abort(404)
