@@ -162,7 +162,7 @@ def _load_bank(directory: Path) -> LoadResult:
     result.passage_count = len(passages)
 
     tags = _load_tags(directory, issues)
-    questions, files, question_files = {}, {}, {}
+    questions, question_files = {}, {}
     places: dict[str, tuple[_File, tuple]] = {}
     qdir = directory / QUESTIONS_DIR
     paths = sorted(qdir.glob("*.yaml")) + sorted(qdir.glob("*.yml")) if qdir.is_dir() else []
@@ -192,11 +192,10 @@ def _load_bank(directory: Path) -> LoadResult:
                 continue
             places[q.id] = (f, (i, "id"))
             questions[q.id] = q
-            files[q.id] = f.display
             question_files[q.id] = (f, i)
 
     if source:
-        _check_references(questions, question_files, passages, issues)
+        _check_references(questions, question_files, passages)
     if tags is not None:
         _check_tags(questions, question_files, tags)
     quizzes = _load_quizzes(directory, questions, issues)
@@ -215,6 +214,7 @@ def _load_bank(directory: Path) -> LoadResult:
 
     issues.sort()
     if source and not result.errors:
+        files = {qid: f.display for qid, (f, _i) in question_files.items()}
         result.bank = Bank(directory.name, source, questions, quizzes, files, tags or {})
     return result
 
@@ -245,7 +245,7 @@ def _load_source(directory: Path, issues: list[Issue]) -> tuple[Source | None, _
     return source, f
 
 
-def _check_references(questions, question_files, passages, issues):
+def _check_references(questions, question_files, passages):
     for qid, q in questions.items():
         f, i = question_files[qid]
         for path, pid in qtypes.of(q).passage_refs(q):
