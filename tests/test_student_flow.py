@@ -101,6 +101,7 @@ def test_results_show_the_stored_score_and_every_question(app, student):
     text = text_of(html)
     assert f"{shown(attempt.points)} out of 6 points" in text
     assert html.count('class="feedback"') == 6
+    assert "edited since" not in html and "removed from the bank" not in html  # nothing changed
     assert "Score by topic" in html and "<progress" in html
     missed = sum(1 for r in attempt.responses if r.points < 1)
     assert missed >= 3 and f"Retry the {missed} questions I missed" in text

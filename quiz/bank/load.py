@@ -45,12 +45,20 @@ class Bank:
         return {p.id: p for p in self.source.passages}
 
     def cited(self) -> set[str]:
-        """Passages some question cites as its source (offered-only evidence passages are not)."""
-        return {pid for q in self.questions.values() for pid in q.passages}
+        return cited_passages(self.questions.values())
 
     def coverage(self) -> float:
-        total = len(self.source.passages)
-        return 100.0 * len(self.cited() & set(self.passages)) / total if total else 0.0
+        return coverage(self.cited(), set(self.passages))
+
+
+def cited_passages(questions) -> set[str]:
+    """Passages some question cites as its source (offered-only evidence passages are not)."""
+    return {pid for q in questions for pid in q.passages}
+
+
+def coverage(cited: set[str], passages: set[str]) -> float:
+    """Percentage of the passages that some question cites."""
+    return 100.0 * len(cited & passages) / len(passages) if passages else 0.0
 
 
 @dataclass
@@ -202,8 +210,8 @@ def _load_bank(directory: Path) -> LoadResult:
     result.quiz_count = len(quizzes)
 
     if source:
-        cited = {pid for q in questions.values() for pid in q.passages}
-        result.coverage = 100.0 * len(cited & passages) / len(passages) if passages else 0.0
+        cited = cited_passages(questions.values())
+        result.coverage = coverage(cited, passages)
         for i, passage in enumerate(source.passages):
             if passage.id not in cited:
                 source_file.add(("passages", i, "id"), "uncited_passage", {"id": passage.id}, severity="warning")

@@ -4,9 +4,9 @@ Only the safe core schema is accepted (strings, numbers, booleans, null, dates, 
 mappings); any other tag is reported, never constructed. Duplicate keys, which PyYAML
 silently overwrites, are reported too.
 
-Speed matters (a 5,000-question bank is checked in about a second), so the data is built
-straight from libyaml's events, and the node tree that maps paths to lines is composed
-only for a file that has something to report.
+Speed matters (bench/bank.py checks a 5,000-question bank), so the data is built straight
+from libyaml's events, and the node tree that maps paths to lines is composed only for a
+file that has something to report.
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ def start(bank, quiz, owner: str, locale: str, only: list[str] | None = None, re
 def owned(public_id: str, owner: str | None) -> Attempt | None:
     if not owner:
         return None
-    # One query for the attempt and its responses: every page of an attempt needs both.
+    # The responses in the same round trip (one more SELECT, no lazy load per use):
+    # every page of an attempt needs both.
     query = select(Attempt).options(selectinload(Attempt.responses))
     return db.session.scalar(query.where(Attempt.public_id == public_id, Attempt.owner == owner))
 
@@ -54,9 +55,10 @@ def record(attempt: Attempt, n: int, question, layout: dict, answer: dict) -> Re
     nothing: the first response stays and is returned.
     """
     kind = qtypes.of(question)
-    # Serialise answers to one attempt (PostgreSQL row lock; SQLite's write lock does it already),
-    # so the one that completes the attempt sees every other response.
-    db.session.execute(select(Attempt.id).where(Attempt.id == attempt.id).with_for_update())
+    # Serialise answers to one attempt, so the one that completes it sees every other response:
+    # a row lock where the database has them; SQLite's single writer lock does it already.
+    if db.session.get_bind().dialect.name != "sqlite":
+        db.session.execute(select(Attempt.id).where(Attempt.id == attempt.id).with_for_update())
     response = Response(
         attempt_id=attempt.id, question_id=question.id, position=n, answer=answer,
         question=question.model_dump(mode="json"), layout=layout, points=kind.score(question, answer), possible=1.0,

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..bank import types as qtypes
-from ..bank.generate import fingerprint
 
 
 @dataclass
@@ -28,7 +27,7 @@ def item_for(bank, entry, response, n: int = 0) -> ReviewItem:
     current = bank.questions.get(entry["q"]) if bank else None
     if current is None:
         status = "gone"
-    elif fingerprint(current) != fingerprint(stored):
+    elif current != stored:  # pydantic compares every field: cheaper than hashing both
         status = "changed"
     else:
         status = "same"
