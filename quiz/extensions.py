@@ -3,7 +3,6 @@
 import sqlite3
 
 from flask_babel import Babel
-from flask_limiter import Limiter
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import event
@@ -18,9 +17,31 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 babel = Babel()
 csrf = CSRFProtect()
-# Limits are keyed per attempt where they apply (see student.views); the storage is set by
-# RATELIMIT_STORAGE_URI (memory by default: per process; use a shared store for several servers).
-limiter = Limiter(key_func=lambda: "global")
+
+
+class RateLimiter:
+    """Counts hits per key in fixed windows, with the `limits` library; the views decide
+    what a key is (an attempt) and what to do when the limit is reached.
+
+    The storage is set by RATELIMIT_STORAGE_URI: memory by default, which is per process;
+    a shared store (redis://...) for several servers. `limits` is used directly rather
+    than through Flask-Limiter, whose `flask limiter` plugin command Flask would import on
+    every `flask ...` run, the teachers' `flask quiz check` included."""
+
+    def init_app(self, app) -> None:
+        from limits import storage, strategies
+
+        store = storage.storage_from_string(app.config["RATELIMIT_STORAGE_URI"])
+        app.extensions["quiz.rate_limiter"] = strategies.FixedWindowRateLimiter(store)
+
+    def hit(self, app, limit: str, key: str) -> bool:
+        """Count one hit; False when the limit ("30 per minute") was already reached."""
+        from limits import parse
+
+        return app.extensions["quiz.rate_limiter"].hit(parse(limit), key)
+
+
+limiter = RateLimiter()
 
 
 def init_migrations(app, directory: str) -> None:

@@ -56,7 +56,7 @@ def render_error(code: int, message: str | None = None):
 def handle_http_error(error: HTTPException):
     # Only messages the app wrote itself are shown; werkzeug's defaults are English-only.
     custom = getattr(error, "description", None)
-    if custom == type(error).description or error.code == 429:  # the limiter's text is English-only
+    if custom == type(error).description:
         custom = None
     return render_error(error.code or 500, custom)
 

@@ -1,19 +1,25 @@
 """YAML → plain Python data, with a way back from any path to its line and column.
 
 Only the safe core schema is accepted (strings, numbers, booleans, null, dates, lists,
-mappings); any other tag is reported, never constructed. Duplicate keys, which PyYAML
-silently overwrites, are reported too.
+mappings); any other tag is reported, never constructed. Duplicate keys, which most
+loaders silently overwrite, are reported too.
 
-Speed matters (bench/bank.py checks a 5,000-question bank), so the data is built straight
-from libyaml's events, and the node tree that maps paths to lines is composed only for a
-file that has something to report.
+Two parsers share the work, because banks are large (bench/bank.py checks 5,000
+questions). yaml-rs (Rust) builds the data of every file; its scalars follow YAML 1.2, so
+`yes`, `no`, `on` and `off` are text and only `true`/`false` are booleans. libyaml (through
+PyYAML) is the inspector: it reads a file event by event only when yaml-rs refuses it or
+when the file holds something yaml-rs would pass over in silence (a `!` tag, a directive,
+a second document), and it composes the node tree that maps a path to its line only for
+a file that has something to report.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
+import yaml_rs
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
@@ -30,7 +36,10 @@ _CORE = "tag:yaml.org,2002:"
 _SAFE_SCALARS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _SEQ, _MAP, _STR = _CORE + "seq", _CORE + "map", _CORE + "str"
 _IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
+# The scalar constructors are called directly: construct_object would remember every node
+# (and share that memory between the threads that read a bank's files).
 _CONSTRUCTOR = SafeConstructor()
+_SCALAR_CONSTRUCTORS = SafeConstructor.yaml_constructors
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,7 @@ def _scalar(event, problems):
         return value
     if tag not in _SAFE_SCALARS:
         return _unsafe(event, problems)
-    return _CONSTRUCTOR.construct_object(ScalarNode(tag, value))
+    return _SCALAR_CONSTRUCTORS[tag](_CONSTRUCTOR, ScalarNode(tag, value))
 
 
 def _unsafe(event, problems):
@@ -124,14 +133,69 @@ def _syntax(exc, problems):
     problems.append(Problem(line, col, "yaml_syntax", {"problem": problem}))
 
 
+# Document markers and directives, at the start of a line.
+_MARKERS = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)|^%", re.MULTILINE)
+# Characters after which a "!" may open a tag. A "!" in prose ("Attention !") qualifies too:
+# that file is merely inspected.
+_BEFORE_TAG = frozenset(" \t\r\n[]{},:?-")
+_FIRST_WINS = yaml_rs.DuplicateKeyPolicy.FirstWins
+_RS_POSITION = re.compile(r"at line (\d+), column (\d+)")
+
+
 def parse(text: str) -> Document:
     """Parse one YAML document; syntax errors and unsafe tags become problems, not exceptions."""
+    if not _needs_inspection(text):
+        data, refusal = _rs_load(text)
+        if refusal is None:
+            return Document(text, data, [])
+    return _inspect(text)  # refused or unusual: libyaml says what and where
+
+
+def _needs_inspection(text: str) -> bool:
+    """Whether the file holds something yaml-rs would pass over in silence: a tag (yaml-rs
+    drops local ones such as `!x`), a directive or a second document. Plain substring
+    searches first: this runs on every file."""
+    start = text.find("!")
+    while start != -1:
+        if start == 0 or text[start - 1] in _BEFORE_TAG:
+            return True
+        start = text.find("!", start + 1)
+    if text.startswith(("---", "...", "%")) or "\n---" in text or "\n..." in text or "\n%" in text:
+        return _MARKERS.search(text) is not None
+    return False
+
+
+def _rs_load(text: str, **options):
+    """yaml-rs's data, or its refusal. A panic inside the Rust code is a refusal too (it is
+    raised as a BaseException): a teacher's file must never stop the check."""
+    try:
+        return yaml_rs.loads(text, **options), None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001
+        return None, exc
+
+
+def _inspect(text: str) -> Document:
     problems: list[Problem] = []
     try:
         data = _build(_Parser(text), problems)
     except yaml.YAMLError as exc:
         _syntax(exc, problems)
         return Document(text, None, problems)
+    if any(p.code == "yaml_syntax" for p in problems):
+        return Document(text, None, problems)
+    # The same file read by yaml-rs, keeping the first of duplicate keys as libyaml did, so
+    # that the rest of the check sees the data it would see in a file without problems.
+    rs_data, refusal = _rs_load(text, duplicate_key_policy=_FIRST_WINS)
+    if refusal is None:
+        data = rs_data
+    elif not problems:  # libyaml accepts what yaml-rs refuses: report yaml-rs's reason
+        where = _RS_POSITION.search(str(refusal))
+        line, col = (int(where[1]), int(where[2])) if where else (1, 1)
+        reason = (str(refusal).strip().splitlines() or ["invalid YAML"])[-1]
+        problems.append(Problem(line, col, "yaml_syntax", {"problem": reason}))
+        data = None
     return Document(text, data, problems)
 
 
