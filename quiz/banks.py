@@ -3,6 +3,7 @@
 from flask import current_app, g
 from flask_babel import gettext
 
+from . import config
 from .bank.registry import Registry
 
 
@@ -20,7 +21,10 @@ def authoring_enabled(app=None) -> bool:
 
 
 def init_app(app) -> None:
-    app.extensions["quiz_banks"] = Registry(app.config["QUESTIONS_DIR"])
+    # A server that does not reload its banks reads them in a child process, to keep the
+    # parsers out of its memory; authors' servers and tests read them in process.
+    apart = config.serving() and not app.testing and not authoring_enabled(app)
+    app.extensions["quiz_banks"] = Registry(app.config["QUESTIONS_DIR"], apart=apart)
 
     @app.before_request
     def _refresh_banks():

@@ -8,7 +8,9 @@ keeps the errors, so authors see them without students losing the bank.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .load import LoadResult, bank_dirs, load_bank
@@ -20,9 +22,21 @@ def _stamp(directory: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in directory.rglob("*.y*ml")))
 
 
+def _load_apart(directory: Path) -> LoadResult:
+    """load_bank in a short-lived child process, which sends back the result. The parsers
+    (yaml-rs alone maps 5 MB) and the garbage of parsing stay there, not in the server's
+    workers, which live for days."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        return pool.submit(load_bank, directory).result()
+
+
 class Registry:
-    def __init__(self, root: Path):
+    """``apart=True`` loads each bank in a child process (see _load_apart): for processes
+    that serve requests and do not reload."""
+
+    def __init__(self, root: Path, apart: bool = False):
         self.root = Path(root)
+        self._load = _load_apart if apart else load_bank
         self._lock = threading.Lock()
         self.banks: dict = {}  # bank id → last good Bank
         self.results: dict[str, LoadResult] = {}  # bank id → latest load, with its issues
@@ -41,7 +55,7 @@ class Registry:
                 if self._stamps.get(name) == stamp:
                     continue
                 self._stamps[name] = stamp
-                result = load_bank(directory)
+                result = self._load(directory)
                 self.results[name] = result
                 if result.bank is not None:
                     self.banks[name] = result.bank

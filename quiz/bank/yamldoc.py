@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 
 import yaml
-import yaml_rs
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
@@ -138,7 +137,6 @@ _MARKERS = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)|^%", re.MULTILINE)
 # Characters after which a "!" may open a tag. A "!" in prose ("Attention !") qualifies too:
 # that file is merely inspected.
 _BEFORE_TAG = frozenset(" \t\r\n[]{},:?-")
-_FIRST_WINS = yaml_rs.DuplicateKeyPolicy.FirstWins
 _RS_POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 
@@ -165,11 +163,14 @@ def _needs_inspection(text: str) -> bool:
     return False
 
 
-def _rs_load(text: str, **options):
+def _rs_load(text: str, first_wins: bool = False):
     """yaml-rs's data, or its refusal. A panic inside the Rust code is a refusal too (it is
     raised as a BaseException): a teacher's file must never stop the check."""
+    import yaml_rs  # here, not at the top: a process that only serves banks never needs it
+
+    policy = yaml_rs.DuplicateKeyPolicy.FirstWins if first_wins else yaml_rs.DuplicateKeyPolicy.Error
     try:
-        return yaml_rs.loads(text, **options), None
+        return yaml_rs.loads(text, duplicate_key_policy=policy), None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001
@@ -187,7 +188,7 @@ def _inspect(text: str) -> Document:
         return Document(text, None, problems)
     # The same file read by yaml-rs, keeping the first of duplicate keys as libyaml did, so
     # that the rest of the check sees the data it would see in a file without problems.
-    rs_data, refusal = _rs_load(text, duplicate_key_policy=_FIRST_WINS)
+    rs_data, refusal = _rs_load(text, first_wins=True)
     if refusal is None:
         data = rs_data
     elif not problems:  # libyaml accepts what yaml-rs refuses: report yaml-rs's reason
