@@ -86,8 +86,12 @@ def _finish_if_complete(attempt: Attempt) -> None:
     if count >= len(attempt.plan):
         values["finished_at"] = utcnow()
     # One UPDATE computed from the rows themselves: concurrent answers cannot lose a point.
-    db.session.execute(update(Attempt).where(Attempt.id == attempt.id, Attempt.finished_at.is_(None)).values(**values))
-    db.session.expire(attempt)
+    db.session.execute(
+        update(Attempt).where(Attempt.id == attempt.id, Attempt.finished_at.is_(None)).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+    # Only what the UPDATE may have changed is read again, if and when it is used.
+    db.session.expire(attempt, ["points", "finished_at"])
 
 
 def missed(attempt: Attempt) -> list[str]:

@@ -124,8 +124,9 @@ def answer(public_id: str, n: int):
         given = qtypes.of(question).parse(question, entry["layout"], request.form)
     except qtypes.AnswerError as exc:
         return _render_question(attempt, bank, n, entry, question, form, error=_(exc.message, **exc.params), status=400)
+    immediate = attempt.feedback == "immediate"  # read now: the commit in record() expires the attempt
     attempts.record(attempt, n, question, entry["layout"], given)
-    if attempt.feedback == "immediate":
+    if immediate:
         return redirect(url_for(".question", public_id=public_id, n=n))
     return redirect(url_for(".resume", public_id=public_id))
 
