@@ -114,7 +114,7 @@ class _File:
                 self.add((), "file_too_large", {"size": size, "limit": MAX_FILE_BYTES}, at=(1, 1))
                 return
             raw = path.read_bytes()
-            text = raw.decode("utf-8")
+            text = raw.decode("utf-8-sig")  # a byte order mark (some Windows editors add one) is not content
         except UnicodeDecodeError as exc:
             self.add((), "file_unreadable", {"problem": str(exc)}, at=(1, 1))
             return

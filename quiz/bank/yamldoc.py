@@ -119,9 +119,15 @@ def _unsafe(event, problems):
     return None
 
 
-def _syntax(exc, problems):
+def _syntax(exc, problems, text):
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.position, int):  # a character YAML refuses
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - text.rfind("\n", 0, exc.position)
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        problems.append(Problem(line, col, "yaml_syntax", {"problem": f"character #x{ord(character):04x}: {exc.reason}"}))
+        return
     problem = getattr(exc, "problem", None) or str(exc) or "invalid YAML"
     context = getattr(exc, "context", None)
     if context:
@@ -134,6 +140,8 @@ def _syntax(exc, problems):
 
 # Document markers and directives, at the start of a line.
 _MARKERS = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)|^%", re.MULTILINE)
+# Characters YAML does not allow in a file (control characters): libyaml reports them.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Characters after which a "!" may open a tag. A "!" in prose ("Attention !") qualifies too:
 # that file is merely inspected.
 _BEFORE_TAG = frozenset(" \t\r\n[]{},:?-")
@@ -150,9 +158,11 @@ def parse(text: str) -> Document:
 
 
 def _needs_inspection(text: str) -> bool:
-    """Whether the file holds something yaml-rs would pass over in silence: a tag (yaml-rs
-    drops local ones such as `!x`), a directive or a second document. Plain substring
-    searches first: this runs on every file."""
+    """Whether the file holds something yaml-rs would pass over in silence: a control
+    character, a tag (yaml-rs drops local ones such as `!x`), a directive or a second
+    document. This runs on every file: one scan, then plain substring searches."""
+    if _NOT_PRINTABLE.search(text):
+        return True
     start = text.find("!")
     while start != -1:
         if start == 0 or text[start - 1] in _BEFORE_TAG:
@@ -182,7 +192,7 @@ def _inspect(text: str) -> Document:
     try:
         data = _build(_Parser(text), problems)
     except yaml.YAMLError as exc:
-        _syntax(exc, problems)
+        _syntax(exc, problems, text)
         return Document(text, None, problems)
     if any(p.code == "yaml_syntax" for p in problems):
         return Document(text, None, problems)

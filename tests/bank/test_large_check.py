@@ -99,3 +99,11 @@ def test_a_large_bank_without_problems_checks_clean_in_several_processes(tmp_pat
     checked = load_bank(bank, check_only=True)
     assert checked.errors == [] and checked.question_count == FILES * PER_FILE
     assert load_bank(bank).bank is not None
+
+
+def test_a_file_saved_with_a_byte_order_mark_reads_like_any_other(tmp_path):
+    bank = write_bank(tmp_path)
+    path = bank / "questions" / "q.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = load_bank(bank)
+    assert result.errors == [] and result.question_count == 2

@@ -49,3 +49,9 @@ def test_a_second_document_is_reported_at_its_line(text, line):
 def test_a_tag_after_an_anchor_is_still_found():
     document = yamldoc.parse("a: &x !!python/name:os.system\nb: *x\n")
     assert [(p.line, p.col, p.code) for p in document.problems] == [(1, 4, "unsafe_tag")]
+
+
+def test_a_control_character_is_reported_at_its_line():
+    document = yamldoc.parse("a: fine\nb: bell\x07\n")
+    assert [(p.line, p.code) for p in document.problems] == [(2, "yaml_syntax")]
+    assert document.problems[0].params["problem"] == "character #x0007: control characters are not allowed"
