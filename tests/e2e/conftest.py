@@ -114,6 +114,7 @@ def answer_with_mouse(page, question, correct=True):
 def start(page, server, title):
     page.goto(server.url + "/")
     page.locator("li.card", has_text=title).locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/a/[^/]+/1$"))  # the first question, loaded: what comes next acts on it
 
 
 def visit_every_page(page, server, tour, check, title="Tour des types"):
