@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .load import LoadResult, bank_dirs, load_bank
@@ -26,8 +27,12 @@ def _load_apart(directory: Path) -> LoadResult:
     """load_bank in a short-lived child process, which sends back the result. The parsers
     (yaml-rs alone maps 5 MB) and the garbage of parsing stay there, not in the server's
     workers, which live for days."""
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        return pool.submit(load_bank, directory).result()
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            return pool.submit(load_bank, directory).result()
+    except (BrokenProcessPool, OSError) as exc:  # no child to be had: read it here
+        log.warning("bank %s read in process (%s)", directory.name, exc)
+        return load_bank(directory)
 
 
 class Registry:
