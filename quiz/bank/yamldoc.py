@@ -8,9 +8,9 @@ Two parsers share the work, because banks are large (bench/bank.py checks 5,000
 questions). yaml-rs (Rust) builds the data of every file; its scalars follow YAML 1.2, so
 `yes`, `no`, `on` and `off` are text and only `true`/`false` are booleans. libyaml (through
 PyYAML) is the inspector: it reads a file event by event only when yaml-rs refuses it or
-when the file holds something yaml-rs would pass over in silence (a `!` tag, a directive,
-a second document), and it composes the node tree that maps a path to its line only for
-a file that has something to report.
+when the file holds something yaml-rs would pass over in silence (a control character, a
+`!` tag, a directive, a second document), and it composes the node tree that maps a path
+to its line only for a file that has something to report.
 """
 
 from __future__ import annotations
