@@ -1,5 +1,6 @@
 """Extension objects, created unbound and bound to the app in create_app."""
 
+import functools
 import sqlite3
 
 from flask_babel import Babel
@@ -36,9 +37,15 @@ class RateLimiter:
 
     def hit(self, app, limit: str, key: str) -> bool:
         """Count one hit; False when the limit ("30 per minute") was already reached."""
-        from limits import parse
+        return app.extensions["quiz.rate_limiter"].hit(_parsed_limit(limit), key)
 
-        return app.extensions["quiz.rate_limiter"].hit(parse(limit), key)
+
+@functools.lru_cache(maxsize=16)
+def _parsed_limit(limit: str):
+    """A limit's text parsed once, not on every answer (the setting rarely changes)."""
+    from limits import parse
+
+    return parse(limit)
 
 
 limiter = RateLimiter()

@@ -137,7 +137,7 @@ class _File:
     @property
     def doc(self) -> Document:
         if self._doc is None:
-            self._doc = Document(self.path.read_bytes().decode("utf-8", "replace"), None, [])
+            self._doc = Document(self.path.read_bytes().decode("utf-8-sig", "replace"), None, [])
         return self._doc
 
     def where(self, path, key=False) -> str:

@@ -36,7 +36,7 @@ _SAFE_SCALARS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "tim
 _SEQ, _MAP, _STR = _CORE + "seq", _CORE + "map", _CORE + "str"
 _IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
 # The scalar constructors are called directly: construct_object would remember every node
-# (and share that memory between the threads that read a bank's files).
+# it ever built in this shared constructor.
 _CONSTRUCTOR = SafeConstructor()
 _SCALAR_CONSTRUCTORS = SafeConstructor.yaml_constructors
 
@@ -215,10 +215,12 @@ _DUPLICATE = object()
 
 
 def _build(parser, problems):
-    """Build the data from the event stream: one list or dict per collection, no nodes.
+    """Build the data from the event stream: one list or dict per collection, no nodes,
+    with the problems yaml-rs does not locate (duplicate keys with both lines, tags,
+    undefined aliases, a second document).
 
-    This loop runs once per scalar of a bank (a quarter of a million for 5,000 questions),
-    so it is written flat: no call per event on the common path of a plain string.
+    It runs only on the files that need inspecting, but one of them may be large: the loop
+    is written flat, with no call per event on the common path of a plain string.
     """
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
     MappingStart, SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
